@@ -1,0 +1,31 @@
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from oms.platform.http import health
+from oms.platform.http.api_root import api_root
+
+handler400 = "oms.platform.http.problems.bad_request"
+handler403 = "oms.platform.http.problems.permission_denied"
+handler404 = "oms.platform.http.problems.not_found"
+handler500 = "oms.platform.http.problems.server_error"
+
+api_v1 = [
+    path("", api_root, name="api-root"),
+    path("", include("oms.contexts.identity.api.urls")),
+    path("", include("oms.contexts.inventory.api.urls")),
+    path("", include("oms.contexts.orders.api.urls")),
+    path("", include("oms.contexts.payments.api.urls")),
+    path("", include("oms.contexts.notifications.api.urls")),
+]
+
+urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
+    path("", include("django_prometheus.urls")),
+    path("admin/", admin.site.urls),
+    path("api/v1/", include(api_v1)),
+    path("api/auth/", include("rest_framework.urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+]

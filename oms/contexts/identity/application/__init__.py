@@ -1,0 +1,1 @@
+"""The identity context's use cases: handlers that talk to ports, never to Django."""

@@ -1,0 +1,1 @@
+"""The identity context's published language: versioned, frozen dataclasses of primitives."""

@@ -1,0 +1,1 @@
+"""Asynchronous commands the identity context accepts."""

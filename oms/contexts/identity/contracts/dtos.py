@@ -1,0 +1,1 @@
+"""What the identity facade takes and returns."""

@@ -1,0 +1,1 @@
+"""The inventory context's HTTP API: DRF serializers and views that call the facade only."""

@@ -1,0 +1,1 @@
+"""The inventory context's published language: versioned, frozen dataclasses of primitives."""

@@ -1,0 +1,1 @@
+"""Asynchronous commands the inventory context accepts."""

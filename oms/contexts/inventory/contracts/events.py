@@ -1,0 +1,1 @@
+"""Facts the inventory context publishes."""

@@ -1,0 +1,1 @@
+"""The inventory context's business rules: plain Python, no framework."""

@@ -1,0 +1,1 @@
+"""Persistence records of the inventory context; tables are prefixed `inventory_`."""

@@ -1,0 +1,1 @@
+"""The notifications context's use cases: handlers that talk to ports, never to Django."""

@@ -1,0 +1,1 @@
+"""The notifications context's published language: versioned, frozen dataclasses of primitives."""

@@ -1,0 +1,1 @@
+"""What the notifications facade takes and returns."""

@@ -1,0 +1,1 @@
+"""Facts the notifications context publishes."""

@@ -1,0 +1,1 @@
+"""The notifications context's business rules: plain Python, no framework."""

@@ -1,0 +1,1 @@
+"""The notifications context's Django app: persistence, messaging adapters, admin, tasks, commands."""

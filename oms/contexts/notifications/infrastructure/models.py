@@ -1,0 +1,1 @@
+"""Persistence records of the notifications context; tables are prefixed `notifications_`."""

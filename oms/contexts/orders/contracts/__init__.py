@@ -1,0 +1,1 @@
+"""The orders context's published language: versioned, frozen dataclasses of primitives."""

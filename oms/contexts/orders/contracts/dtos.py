@@ -1,0 +1,1 @@
+"""What the orders facade takes and returns."""

@@ -1,0 +1,1 @@
+"""The orders context's business rules: plain Python, no framework."""

@@ -1,0 +1,1 @@
+"""Persistence records of the orders context; tables are prefixed `orders_`."""

@@ -1,0 +1,1 @@
+"""The payments context's published language: versioned, frozen dataclasses of primitives."""

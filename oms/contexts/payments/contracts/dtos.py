@@ -1,0 +1,1 @@
+"""What the payments facade takes and returns."""

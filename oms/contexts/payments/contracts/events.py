@@ -1,0 +1,1 @@
+"""Facts the payments context publishes."""

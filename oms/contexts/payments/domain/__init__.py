@@ -1,0 +1,1 @@
+"""The payments context's business rules: plain Python, no framework."""

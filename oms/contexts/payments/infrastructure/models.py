@@ -1,0 +1,1 @@
+"""Persistence records of the payments context; tables are prefixed `payments_`."""

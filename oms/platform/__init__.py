@@ -1,0 +1,1 @@
+"""Django-aware building blocks that belong to no context: HTTP plumbing and messaging."""

@@ -1,0 +1,1 @@
+"""Outbox, inbox and bus: how contexts tell each other what happened, at least once, handled once."""
