@@ -24,6 +24,8 @@ class Identifier:
     @classmethod
     def parse(cls, raw: "str | uuid.UUID | Identifier") -> Self:
         if isinstance(raw, Identifier):
+            if type(raw) is not Identifier and not isinstance(raw, cls):
+                raise InvalidValue(f"a {type(raw).__name__} is not a {cls.__name__}")
             return cls(raw.value)
         if isinstance(raw, uuid.UUID):
             return cls(raw)

@@ -10,7 +10,10 @@ import re
 from dataclasses import dataclass
 from typing import ClassVar
 
-TYPE_NAME = re.compile(r"^(?P<context>[a-z][a-z_]*)\.(?P<name>[A-Z][A-Za-z0-9]*)\.v(?P<version>[1-9][0-9]*)$")
+# \Z, not $: "$" also matches before a trailing newline, which would let "orders.X.v1\n" through.
+TYPE_NAME = re.compile(
+    r"^(?P<context>[a-z][a-z_]*)\.(?P<name>[A-Z][A-Za-z0-9]*)\.v(?P<version>[1-9][0-9]*)\Z"
+)
 
 
 def parse_type_name(type_name: str) -> tuple[str, str, int]:

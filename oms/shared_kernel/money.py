@@ -7,7 +7,7 @@ and tax authorities expect), so sums of Money are exact and never drift.
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, ROUND_HALF_UP, Context, Decimal, InvalidOperation
 from typing import Self
 
 from oms.shared_kernel.currencies import MINOR_UNITS
@@ -18,8 +18,15 @@ class CurrencyMismatch(InvalidValue):
     """Two amounts in different currencies were combined; there is no implicit exchange rate."""
 
 
+# Money keeps its own decimal contexts so a caller's ``decimal.getcontext()`` can never round it.
+# Sums and products are exact; only quantising to the currency's places rounds, and it refuses
+# amounts of more than 28 digits instead of rounding them or allocating huge coefficients.
+_EXACT = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN, traps=[InvalidOperation])
+_ROUNDING = Context(prec=28, rounding=ROUND_HALF_UP, traps=[InvalidOperation])
+
+
 def _as_decimal(amount: object) -> Decimal:
-    if isinstance(amount, bool) or isinstance(amount, float):
+    if isinstance(amount, bool | float):
         raise InvalidValue(f"Money needs an exact amount (Decimal, int or str), not {amount!r}")
     if isinstance(amount, Decimal):
         value = amount
@@ -35,6 +42,15 @@ def _as_decimal(amount: object) -> Decimal:
     return value
 
 
+def _quantize(value: Decimal, places: int) -> Decimal:
+    try:
+        rounded = value.quantize(Decimal(1).scaleb(-places), context=_ROUNDING)
+    except InvalidOperation as exc:
+        raise InvalidValue(f"{value} is too large to be an amount of money") from exc
+    # -0.00 would print and travel as "-0.00": zero has one sign.
+    return rounded.copy_abs() if rounded.is_zero() else rounded
+
+
 def minor_units(currency: str) -> int:
     try:
         return MINOR_UNITS[currency]
@@ -48,9 +64,7 @@ class Money:
     currency: str
 
     def __init__(self, amount: Decimal | int | str, currency: str) -> None:
-        places = minor_units(currency)
-        exponent = Decimal(1).scaleb(-places)
-        value = _as_decimal(amount).quantize(exponent, rounding=ROUND_HALF_UP)
+        value = _quantize(_as_decimal(amount), minor_units(currency))
         object.__setattr__(self, "amount", value)
         object.__setattr__(self, "currency", currency)
 
@@ -74,19 +88,20 @@ class Money:
 
     def __add__(self, other: "Money") -> "Money":
         self._same_currency(other)
-        return Money(self.amount + other.amount, self.currency)
+        return Money(_EXACT.add(self.amount, other.amount), self.currency)
 
     def __sub__(self, other: "Money") -> "Money":
         self._same_currency(other)
-        return Money(self.amount - other.amount, self.currency)
+        return Money(_EXACT.subtract(self.amount, other.amount), self.currency)
 
     def __neg__(self) -> "Money":
-        return Money(-self.amount, self.currency)
+        return Money(_EXACT.minus(self.amount), self.currency)
 
     def __mul__(self, factor: int | Decimal) -> "Money":
-        if isinstance(factor, bool) or not isinstance(factor, int | Decimal):
-            raise InvalidValue(f"Money can be multiplied by an int or a Decimal, not {factor!r}")
-        return Money(self.amount * factor, self.currency)
+        exact = isinstance(factor, int | Decimal) and not isinstance(factor, bool)
+        if not exact or not Decimal(factor).is_finite():
+            raise InvalidValue(f"Money can be multiplied by a finite int or Decimal, not {factor!r}")
+        return Money(_EXACT.multiply(self.amount, Decimal(factor)), self.currency)
 
     __rmul__ = __mul__
 
@@ -120,13 +135,13 @@ class Money:
 
     def as_minor_units(self) -> int:
         """The integer amount in the smallest unit (cents), as payment providers expect it."""
-        return int(self.amount.scaleb(minor_units(self.currency)))
+        return int(self.amount.scaleb(minor_units(self.currency), context=_EXACT))
 
     @classmethod
     def from_minor_units(cls, value: int, currency: str) -> "Money":
         if isinstance(value, bool) or not isinstance(value, int):
             raise InvalidValue(f"minor units must be an int, not {value!r}")
-        return cls(Decimal(value).scaleb(-minor_units(currency)), currency)
+        return cls(Decimal(value).scaleb(-minor_units(currency), context=_EXACT), currency)
 
     def __str__(self) -> str:
         return f"{self.amount} {self.currency}"
