@@ -1,15 +1,17 @@
 """Logging: one line per event, with the request's correlation id on every line."""
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "filters": {"correlation": {"()": "oms.platform.http.correlation.CorrelationIdFilter"}},
-    "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(correlation_id)s] %(message)s"},
-    },
-    "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["correlation"]},
-    },
-    "root": {"handlers": ["console"], "level": "INFO"},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
-}
+
+def build_logging() -> dict[str, object]:
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "filters": {"correlation": {"()": "oms.platform.http.correlation.CorrelationIdFilter"}},
+        "formatters": {
+            "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(correlation_id)s] %(message)s"},
+        },
+        "handlers": {
+            "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["correlation"]},
+        },
+        "root": {"handlers": ["console"], "level": "INFO"},
+        "loggers": {"django.db.backends": {"level": "WARNING"}},
+    }

@@ -3,4 +3,8 @@
 from kombu import Queue
 
 CONTEXT_QUEUES = ("identity", "inventory", "orders", "payments", "notifications")
-CELERY_TASK_QUEUES = tuple(Queue(name) for name in ("platform", *CONTEXT_QUEUES))
+
+
+def task_queues() -> tuple[Queue, ...]:
+    """The platform's queue (the relay) and one per context; a worker with no -Q consumes them all."""
+    return tuple(Queue(name) for name in ("platform", *CONTEXT_QUEUES))

@@ -10,8 +10,8 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 
-from oms.config.logging import LOGGING as LOGGING
-from oms.config.queues import CELERY_TASK_QUEUES as CELERY_TASK_QUEUES
+from oms.config.logging import build_logging
+from oms.config.queues import task_queues
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 env = environ.Env()
@@ -49,6 +49,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "oms.platform.http.health.ProbeMiddleware",
     "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -83,7 +84,7 @@ TEMPLATES = [
 ]
 
 # --- Database -------------------------------------------------------------------------------
-EMBEDDED_DATABASE = BASE_DIR / "var" / "oms.sqlite3"
+EMBEDDED_DATABASE = Path(env.str("EMBEDDED_DATABASE", default=str(BASE_DIR / "var" / "oms.sqlite3")))
 DATABASES = {"default": env.db_url("DATABASE_URL", default=f"sqlite:///{EMBEDDED_DATABASE}")}
 _engine = DATABASES["default"]["ENGINE"]
 if _engine.endswith("postgresql"):
@@ -98,14 +99,12 @@ if _engine.endswith("postgresql"):
         }
 elif _engine.endswith("sqlite3"):
     DATABASES["default"]["ENGINE"] = "django_prometheus.db.backends.sqlite3"
-    EMBEDDED_DATABASE.parent.mkdir(exist_ok=True)
+    EMBEDDED_DATABASE.parent.mkdir(parents=True, exist_ok=True)
 
 # --- Cache and broker -----------------------------------------------------------------------
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-    }
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -119,8 +118,22 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# A message unacknowledged this long (a worker died mid-task) is handed to another worker.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+    "socket_connect_timeout": 2,
+    "socket_timeout": 5,
+}
+# Publishing gives up quickly when the broker is away: the outbox keeps the message meanwhile.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
+}
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TASK_QUEUES = task_queues()
 CELERY_TASK_DEFAULT_QUEUE = "platform"
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 
@@ -155,7 +168,7 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="orders@localhost")
 
 # --- Static files, i18n ---------------------------------------------------------------------
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "var" / "static"
+STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "var" / "static")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -188,3 +201,21 @@ SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+
+# --- Messaging ------------------------------------------------------------------------------
+MESSAGING_MAX_RETRIES = env.int("MESSAGING_MAX_RETRIES", default=5)
+MESSAGING_RETRY_BASE_DELAY = env.float("MESSAGING_RETRY_BASE_DELAY", default=1.0)
+MESSAGING_RETRY_MAX_DELAY = env.float("MESSAGING_RETRY_MAX_DELAY", default=300.0)
+MESSAGING_RELAY_BATCH = env.int("MESSAGING_RELAY_BATCH", default=100)
+# Nudging the relay after each commit cuts latency; the periodic relay alone is enough for correctness.
+MESSAGING_NUDGE_ON_COMMIT = env.bool("MESSAGING_NUDGE_ON_COMMIT", default=True)
+MESSAGING_RELAY_INTERVAL = env.float("MESSAGING_RELAY_INTERVAL", default=2.0)
+CELERY_BEAT_SCHEDULE = {
+    "relay-outbox": {
+        "task": "platform.relay_outbox",
+        "schedule": MESSAGING_RELAY_INTERVAL,
+        "options": {"queue": "platform", "expires": MESSAGING_RELAY_INTERVAL * 5},
+    },
+}
+
+LOGGING = build_logging()

@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from oms.platform.http import health
@@ -10,7 +10,7 @@ handler403 = "oms.platform.http.problems.permission_denied"
 handler404 = "oms.platform.http.problems.not_found"
 handler500 = "oms.platform.http.problems.server_error"
 
-api_v1 = [
+api_v1: list[URLPattern | URLResolver] = [
     path("", api_root, name="api-root"),
     path("", include("oms.contexts.identity.api.urls")),
     path("", include("oms.contexts.inventory.api.urls")),

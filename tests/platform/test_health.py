@@ -47,3 +47,19 @@ def test_readiness_fails_when_the_broker_port_is_closed(client, monkeypatch):
     response = client.get("/readyz")
     assert response.status_code == 503
     assert response.json()["checks"]["broker"] == "unavailable"
+
+
+@pytest.mark.django_db
+def test_probes_answer_whatever_host_they_use_and_over_plain_http(client, settings):
+    settings.SECURE_SSL_REDIRECT = True
+
+    response = client.get("/healthz", HTTP_HOST="10.1.2.3:8000")
+
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_other_paths_still_refuse_an_unknown_host(client):
+    response = client.get("/api/v1/", HTTP_HOST="evil.example")
+
+    assert response.status_code == 400

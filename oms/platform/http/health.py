@@ -11,13 +11,13 @@ from collections.abc import Callable
 from celery import current_app
 from django.conf import settings
 from django.db import connection
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.http import require_GET
 
 from oms.platform.http.problems import PROBLEM_CONTENT_TYPE, problem
 
 logger = logging.getLogger(__name__)
-BROKER_TIMEOUT_SECONDS = 2.0
+BROKER_TIMEOUT_SECONDS = 2
 
 
 def check_database() -> None:
@@ -34,6 +34,23 @@ def check_broker() -> None:
 
 
 CHECKS: dict[str, Callable[[], None]] = {"database": check_database, "broker": check_broker}
+
+
+class ProbeMiddleware:
+    """Answers probes first, before host validation and HTTPS redirects.
+
+    Orchestrators probe a pod by its IP address over plain HTTP; neither is an allowed host or HTTPS,
+    and a probe must not be refused for it.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        probe = PROBES.get(request.path_info)
+        if probe is not None:
+            return probe(request)
+        return self.get_response(request)
 
 
 @require_GET
@@ -55,3 +72,6 @@ def readyz(request: HttpRequest) -> JsonResponse:
         return JsonResponse({"status": "ok", "checks": results})
     body = problem(503, slug="not-ready", detail="A dependency is unreachable.", checks=results)
     return JsonResponse(body, status=503, content_type=PROBLEM_CONTENT_TYPE)
+
+
+PROBES: dict[str, Callable[[HttpRequest], HttpResponse]] = {"/healthz": healthz, "/readyz": readyz}
