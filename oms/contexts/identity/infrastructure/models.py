@@ -11,11 +11,15 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permis
 from django.db import models
 from django.utils import timezone
 
+from oms.platform.messaging.models import InboxMessage, OutboxMessage
+
 
 class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 
-    def create_user(self, subject: str, email: str = "", password: str | None = None, **extra: object) -> "User":
+    def create_user(
+        self, subject: str, email: str = "", password: str | None = None, **extra: object
+    ) -> "User":
         if not subject:
             raise ValueError("a user needs a subject")
         user = self.model(subject=subject, email=self.normalize_email(email), **extra)
@@ -23,7 +27,9 @@ class UserManager(BaseUserManager["User"]):
         user.save(using=self._db)
         return user
 
-    def create_superuser(self, subject: str, email: str = "", password: str | None = None, **extra: object) -> "User":
+    def create_superuser(
+        self, subject: str, email: str = "", password: str | None = None, **extra: object
+    ) -> "User":
         extra.update(is_staff=True, is_superuser=True)
         return self.create_user(subject, email, password, **extra)
 
@@ -48,3 +54,13 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self) -> str:
         return self.name or self.subject
+
+
+class IdentityOutbox(OutboxMessage):
+    class Meta(OutboxMessage.Meta):
+        db_table = "identity_outbox"
+
+
+class IdentityInbox(InboxMessage):
+    class Meta(InboxMessage.Meta):
+        db_table = "identity_inbox"

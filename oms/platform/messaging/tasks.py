@@ -1,0 +1,38 @@
+"""Celery tasks are interfaces: ids and envelopes in, one call, out. The logic lives beside them."""
+
+import random
+from typing import Any
+
+from celery import shared_task
+from celery.app.task import Task
+from django.conf import settings
+
+from oms.platform.messaging.bus import Subscription
+from oms.platform.messaging.consumer import Outcome, consume
+from oms.platform.messaging.envelope import Envelope
+from oms.platform.messaging.relay import relay_pending
+
+
+def backoff_seconds(retries: int) -> float:
+    """Exponential backoff with full jitter: retries of many failing messages spread out in time."""
+    cap = min(settings.MESSAGING_RETRY_MAX_DELAY, settings.MESSAGING_RETRY_BASE_DELAY * 2**retries)
+    return random.uniform(0, cap)  # noqa: S311  (jitter, not cryptography)
+
+
+@shared_task(name="platform.deliver", bind=True, acks_late=True, max_retries=None)
+def deliver(self: Task[Any, Any], envelope: dict[str, Any], handler: str) -> str:
+    retries = self.request.retries
+    final = retries >= settings.MESSAGING_MAX_RETRIES
+    outcome = consume(envelope, handler, attempt=retries + 1, final=final)
+    if outcome is Outcome.RETRY:
+        raise self.retry(countdown=backoff_seconds(retries))
+    return str(outcome.value)
+
+
+def send_delivery(envelope: Envelope, subscription: Subscription) -> None:
+    deliver.apply_async(args=(envelope.to_dict(), subscription.name), queue=subscription.queue)
+
+
+@shared_task(name="platform.relay_outbox", acks_late=True)
+def relay_outbox() -> int:
+    return relay_pending(send=send_delivery, batch_size=settings.MESSAGING_RELAY_BATCH)

@@ -1,0 +1,16 @@
+import pytest
+
+from oms.contexts.notifications.infrastructure.models import NotificationsInbox, NotificationsOutbox
+from tests.platform.messaging import sample
+
+
+@pytest.mark.django_db(transaction=True)
+def test_in_embedded_mode_a_committed_message_is_handled_in_process_after_commit(flaky_handler):
+    with sample.SampleUnitOfWork() as uow:
+        uow.publish(sample.ping("p-eager"), aggregate_id="p-eager")
+        uow.commit()
+
+    assert flaky_handler.calls == 1
+    assert sample.pongs() == 1
+    assert NotificationsInbox.objects.filter(handler=sample.HANDLER_NAME, status="processed").count() == 1
+    assert not NotificationsOutbox.objects.filter(published_at__isnull=True).exists()
