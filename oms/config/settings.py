@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "django_prometheus",
+    "oms.config.apps.CompositionRootConfig",
     "oms.platform.apps.PlatformConfig",
     "oms.contexts.identity.infrastructure.apps.IdentityConfig",
     "oms.contexts.inventory.infrastructure.apps.InventoryConfig",
