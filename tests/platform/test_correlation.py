@@ -9,14 +9,14 @@ pytestmark = pytest.mark.django_db
 
 
 def test_a_request_id_given_by_the_caller_is_echoed_on_the_response(client):
-    response = client.get("/healthz", HTTP_X_REQUEST_ID="req-abc-123")
+    response = client.get("/api/v1/", HTTP_X_REQUEST_ID="req-abc-123")
 
     assert response["X-Request-ID"] == "req-abc-123"
 
 
 def test_a_request_without_an_id_gets_a_fresh_one(client):
-    first = client.get("/healthz")["X-Request-ID"]
-    second = client.get("/healthz")["X-Request-ID"]
+    first = client.get("/api/v1/")["X-Request-ID"]
+    second = client.get("/api/v1/")["X-Request-ID"]
 
     assert len(first) == 36
     assert first != second

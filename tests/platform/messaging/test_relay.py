@@ -118,3 +118,12 @@ def test_the_relay_command_publishes_and_reports(flaky_handler, capsys):
 def test_the_relay_command_refuses_a_batch_below_one():
     with pytest.raises(SystemExit):
         call_command("relay_outbox", "--batch", "0")
+
+
+def test_each_context_queue_has_its_own_routing_so_a_message_lands_in_one_queue_only():
+    from oms.config.queues import task_queues
+
+    queues = task_queues()
+    keys = [queue.routing_key for queue in queues]
+    assert keys == [queue.name for queue in queues]
+    assert len({queue.exchange.name for queue in queues}) == len(queues)
