@@ -1,0 +1,15 @@
+"""Identifiers of the payments context."""
+
+from oms.shared_kernel.ids import Identifier
+
+
+class PaymentId(Identifier):
+    """A payment's id; it is also the stem of every idempotency key sent to the provider."""
+
+
+class OrderId(Identifier):
+    """The order a payment settles: the orders context's id, kept here as a plain UUID.
+
+    Defined locally because the shared kernel has no OrderId and payments, being upstream of
+    orders, may not import it. One payment per order.
+    """
