@@ -12,3 +12,11 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 @pytest.fixture
 def api_client() -> APIClient:
     return APIClient()
+
+
+@pytest.fixture(autouse=True)
+def _no_relay_run_pending():
+    """A relay run an earlier test queued (to a broker nobody consumes) must not mute these nudges."""
+    from oms.platform.messaging.nudge import clear_nudge_flag
+
+    clear_nudge_flag()

@@ -56,7 +56,11 @@ def relay_pending(*, send: Send, batch_size: int = 100, max_batches: int | None 
     for model in bus.outboxes():
         batches = 0
         while max_batches is None or batches < max_batches:
-            count = relay_batch(model, send=send, batch_size=batch_size)
+            try:
+                count = relay_batch(model, send=send, batch_size=batch_size)
+            except Exception:
+                metrics.observe_publish_failure(model._meta.label)
+                raise
             published += count
             batches += 1
             if count < batch_size:

@@ -10,6 +10,7 @@ from django.conf import settings
 from oms.platform.messaging.bus import Subscription
 from oms.platform.messaging.consumer import Outcome, consume
 from oms.platform.messaging.envelope import Envelope
+from oms.platform.messaging.nudge import clear_nudge_flag
 from oms.platform.messaging.relay import relay_pending
 
 
@@ -30,9 +31,17 @@ def deliver(self: Task[Any, Any], envelope: dict[str, Any], handler: str) -> str
 
 
 def send_delivery(envelope: Envelope, subscription: Subscription) -> None:
-    deliver.apply_async(args=(envelope.to_dict(), subscription.name), queue=subscription.queue)
+    deliver.apply_async(
+        args=(envelope.to_dict(), subscription.name),
+        queue=subscription.queue,
+        # Monitors show which message for which handler, never the payload (customer data), and
+        # Celery skips building a repr of the whole envelope for every message.
+        argsrepr=f"({envelope.type} {envelope.id}, {subscription.name})",
+        kwargsrepr="{}",
+    )
 
 
 @shared_task(name="platform.relay_outbox", acks_late=True)
 def relay_outbox() -> int:
+    clear_nudge_flag()
     return relay_pending(send=send_delivery, batch_size=settings.MESSAGING_RELAY_BATCH)
