@@ -223,4 +223,29 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
+# --- Payments -------------------------------------------------------------------------------
+PAYMENT_SANDBOX_LATENCY_SECONDS = env.float("PAYMENT_SANDBOX_LATENCY_SECONDS", default=0.0)
+PAYMENT_SANDBOX_TIMEOUT_SECONDS = env.float("PAYMENT_SANDBOX_TIMEOUT_SECONDS", default=0.2)
+STRIPE_API_BASE = env.str("STRIPE_API_BASE", default="https://api.stripe.com")
+STRIPE_API_KEY = env.str("STRIPE_API_KEY", default="")
+PAYMENT_GATEWAY_CONNECT_TIMEOUT = env.float("PAYMENT_GATEWAY_CONNECT_TIMEOUT", default=3.0)
+PAYMENT_GATEWAY_READ_TIMEOUT = env.float("PAYMENT_GATEWAY_READ_TIMEOUT", default=10.0)
+PAYMENT_GATEWAY_MAX_ATTEMPTS = env.int("PAYMENT_GATEWAY_MAX_ATTEMPTS", default=3)
+PAYMENT_GATEWAY_RETRY_BASE_DELAY = env.float("PAYMENT_GATEWAY_RETRY_BASE_DELAY", default=0.25)
+PAYMENT_GATEWAY_RETRY_MAX_DELAY = env.float("PAYMENT_GATEWAY_RETRY_MAX_DELAY", default=2.0)
+PAYMENT_BREAKER_FAIL_MAX = env.int("PAYMENT_BREAKER_FAIL_MAX", default=5)
+PAYMENT_BREAKER_RESET_SECONDS = env.float("PAYMENT_BREAKER_RESET_SECONDS", default=30.0)
+PAYMENT_WEBHOOK_SECRETS = {
+    "stripe": env.str("STRIPE_WEBHOOK_SECRET", default=""),
+    "sandbox": env.str("SANDBOX_WEBHOOK_SECRET", default=""),
+}
+PAYMENT_WEBHOOK_TOLERANCE_SECONDS = env.int("PAYMENT_WEBHOOK_TOLERANCE_SECONDS", default=300)
+# A request the provider has not answered after this long is resent, under the same idempotency key.
+PAYMENT_RESEND_AFTER_SECONDS = env.int("PAYMENT_RESEND_AFTER_SECONDS", default=60)
+CELERY_BEAT_SCHEDULE["payments-resend-pending"] = {
+    "task": "payments.resend_pending_requests",
+    "schedule": 30.0,
+    "options": {"queue": "payments", "expires": 60},
+}
+
 LOGGING = build_logging()

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from oms.contexts.payments.domain.ids import RefundId
 from oms.contexts.payments.domain.values import FailureKind
 from oms.shared_kernel.errors import InvalidValue
 from oms.shared_kernel.money import Money
@@ -26,7 +27,8 @@ class EntryType(StrEnum):
 class LedgerEntry:
     """One line of the ledger. An answer repeats its request's operation and amount, so every line
     reads on its own in the back office. ``reason`` is a refund's reason on a request and the
-    provider's explanation on a failure.
+    provider's explanation on a failure. ``refund_id`` is the caller's id of a refund, on its request
+    and its answer, so a resent refund command finds the request it repeats.
     """
 
     sequence: int
@@ -39,6 +41,7 @@ class LedgerEntry:
     provider_reference: str | None = None
     failure_kind: FailureKind | None = None
     reason: str = ""
+    refund_id: RefundId | None = None
 
     def __post_init__(self) -> None:
         if self.at.utcoffset() is None:

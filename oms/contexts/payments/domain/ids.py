@@ -13,3 +13,7 @@ class OrderId(Identifier):
     Defined locally because the shared kernel has no OrderId and payments, being upstream of
     orders, may not import it. One payment per order.
     """
+
+
+class RefundId(Identifier):
+    """The orders context's id of one refund: a resent RefundPayment names the refund it repeats."""

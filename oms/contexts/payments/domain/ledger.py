@@ -10,6 +10,7 @@ from datetime import datetime
 
 from oms.contexts.payments.domain.entries import EntryType, LedgerEntry, Operation
 from oms.contexts.payments.domain.errors import UnknownPaymentRequest
+from oms.contexts.payments.domain.ids import RefundId
 from oms.contexts.payments.domain.values import FailureKind
 from oms.shared_kernel.errors import InvalidValue
 from oms.shared_kernel.money import CurrencyMismatch, Money
@@ -44,6 +45,9 @@ class Ledger:
             raise UnknownPaymentRequest(key)
         return None if key in self._answers else self._requests[key]
 
+    def refund_request(self, refund_id: RefundId) -> LedgerEntry | None:
+        return next((entry for entry in self._requests.values() if entry.refund_id == refund_id), None)
+
     def requests(self, operation: Operation) -> tuple[LedgerEntry, ...]:
         return tuple(entry for entry in self._requests.values() if entry.operation is operation)
 
@@ -74,6 +78,7 @@ class Ledger:
         actor: str,
         at: datetime,
         reason: str = "",
+        refund_id: RefundId | None = None,
     ) -> LedgerEntry:
         # The ordinal makes the key deterministic per attempt: a retry after a failure is a new
         # attempt with a new key, a resend of a pending request reuses its key and the provider
@@ -88,6 +93,7 @@ class Ledger:
             actor=actor,
             at=at,
             reason=reason,
+            refund_id=refund_id,
         )
         self.append(entry)
         return entry
@@ -133,6 +139,8 @@ class Ledger:
     def _add_request(self, entry: LedgerEntry) -> None:
         if entry.idempotency_key in self._requests:
             raise InvalidValue(f"A request {entry.idempotency_key!r} is already in the ledger.")
+        if entry.refund_id is not None and self.refund_request(entry.refund_id) is not None:
+            raise InvalidValue(f"Refund {entry.refund_id} was already requested.")
         self._requests[entry.idempotency_key] = entry
 
     def _add_answer(self, entry: LedgerEntry) -> None:

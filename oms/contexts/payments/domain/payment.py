@@ -6,7 +6,7 @@ from datetime import datetime
 from oms.contexts.payments.domain import rules
 from oms.contexts.payments.domain.entries import EntryType, LedgerEntry, Operation
 from oms.contexts.payments.domain.events import failure_event, success_event
-from oms.contexts.payments.domain.ids import OrderId, PaymentId
+from oms.contexts.payments.domain.ids import OrderId, PaymentId, RefundId
 from oms.contexts.payments.domain.ledger import Ledger
 from oms.contexts.payments.domain.status import PaymentStatus, derive_status
 from oms.contexts.payments.domain.values import FailureKind, PaymentMethodToken
@@ -114,7 +114,13 @@ class Payment(AggregateRoot[PaymentId]):
         rules.one_capture_or_void_at_a_time(self._capture_or_void_in_progress())
         return self._request(Operation.VOID, self.authorized_amount, actor=actor, at=at)
 
-    def request_refund(self, *, amount: Money, reason: str, actor: str, at: datetime) -> LedgerEntry:
+    def refund_request(self, refund_id: RefundId) -> LedgerEntry | None:
+        """The request a refund command with this id already made, or None."""
+        return self._ledger.refund_request(refund_id)
+
+    def request_refund(
+        self, *, amount: Money, reason: str, actor: str, at: datetime, refund_id: RefundId | None = None
+    ) -> LedgerEntry:
         rules.status_allows(Operation.REFUND, self.status)
         rules.amount_is_positive_in_payment_currency(amount, currency=self.currency)
         rules.refunds_never_exceed_captures(
@@ -122,7 +128,7 @@ class Payment(AggregateRoot[PaymentId]):
         )
         stem = str(self.id)
         return self._ledger.add_request(
-            Operation.REFUND, amount, key_stem=stem, actor=actor, at=at, reason=reason
+            Operation.REFUND, amount, key_stem=stem, actor=actor, at=at, reason=reason, refund_id=refund_id
         )
 
     def record_success(

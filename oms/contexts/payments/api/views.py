@@ -1,0 +1,95 @@
+"""Payments over HTTP: support and admin read them; the provider posts its signed webhooks."""
+
+import uuid
+from typing import Any
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import status
+from rest_framework.exceptions import NotFound
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.utils.urls import remove_query_param, replace_query_param
+from rest_framework.views import APIView
+
+from oms.contexts.payments import facade
+from oms.contexts.payments.api.serializers import (
+    PaymentFilterSerializer,
+    PaymentPageSerializer,
+    PaymentSerializer,
+    WebhookReceiptSerializer,
+)
+from oms.contexts.payments.contracts.dtos import InvalidSignature, PaymentPage
+from oms.platform.http.permissions import require_roles
+from oms.platform.http.problems import PROBLEM_CONTENT_TYPE, problem
+
+SIGNATURE_HEADER = "Stripe-Signature"
+
+
+class PaymentList(APIView):
+    permission_classes = [require_roles("support", "admin")]
+
+    @extend_schema(
+        operation_id="payments_list", parameters=[PaymentFilterSerializer], responses=PaymentPageSerializer
+    )
+    def get(self, request: Request) -> Response:
+        filters = PaymentFilterSerializer(data=request.query_params)
+        filters.is_valid(raise_exception=True)
+        page, size = filters.validated_data["page"], filters.validated_data["page_size"]
+        found = facade.list_payments(
+            order_id=filters.validated_data.get("order"),
+            status=filters.validated_data.get("status"),
+            offset=(page - 1) * size,
+            limit=size,
+        )
+        return Response(_page_body(request, found, page, size))
+
+
+def _page_body(request: Request, found: PaymentPage, page: int, size: int) -> dict[str, Any]:
+    url = request.build_absolute_uri()
+    has_next = page * size < found.count
+    previous = None if page == 1 else replace_query_param(url, "page", page - 1)
+    return {
+        "count": found.count,
+        "next": replace_query_param(url, "page", page + 1) if has_next else None,
+        "previous": remove_query_param(url, "page") if page == 2 else previous,
+        "results": PaymentSerializer(found.results, many=True).data,
+    }
+
+
+class PaymentDetail(APIView):
+    permission_classes = [require_roles("support", "admin")]
+
+    @extend_schema(operation_id="payments_retrieve", responses=PaymentSerializer)
+    def get(self, request: Request, payment_id: uuid.UUID) -> Response:
+        payment = facade.get_payment(payment_id=payment_id)
+        if payment is None:
+            raise NotFound("No payment has this id.")
+        return Response(PaymentSerializer(payment).data)
+
+
+class ProviderWebhook(APIView):
+    """The signature is the authentication: no session, no token, no CSRF, no per-user throttle."""
+
+    authentication_classes: list[Any] = []
+    permission_classes = [AllowAny]
+    throttle_classes: list[Any] = []
+
+    @extend_schema(
+        operation_id="payments_webhook",
+        request=OpenApiTypes.OBJECT,
+        responses=WebhookReceiptSerializer,
+        parameters=[OpenApiParameter(SIGNATURE_HEADER, str, OpenApiParameter.HEADER, required=True)],
+    )
+    def post(self, request: Request, provider: str) -> Response:
+        try:
+            body = request.body.decode("utf-8")
+            receipt = facade.receive_webhook(
+                provider=provider, payload=body, signature=request.headers.get(SIGNATURE_HEADER, "")
+            )
+        except (InvalidSignature, UnicodeDecodeError) as refused:
+            detail = str(refused) if isinstance(refused, InvalidSignature) else "The body is not UTF-8."
+            body_400 = problem(400, slug="invalid-signature", detail=detail)
+            return Response(body_400, status=status.HTTP_400_BAD_REQUEST, content_type=PROBLEM_CONTENT_TYPE)
+        return Response(WebhookReceiptSerializer(receipt).data)
