@@ -223,6 +223,17 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
+CELERY_BEAT_SCHEDULE["inventory-expire-reservations"] = {
+    "task": "inventory.expire_reservations",
+    "schedule": env.float("INVENTORY_EXPIRY_INTERVAL", default=30.0),
+    "options": {"queue": "inventory", "expires": 60},
+}
+CELERY_BEAT_SCHEDULE["inventory-reconcile"] = {
+    "task": "inventory.reconcile_inventory",
+    "schedule": env.float("INVENTORY_RECONCILE_INTERVAL", default=3600.0),
+    "options": {"queue": "inventory", "expires": 1800},
+}
+
 # --- Payments -------------------------------------------------------------------------------
 PAYMENT_SANDBOX_LATENCY_SECONDS = env.float("PAYMENT_SANDBOX_LATENCY_SECONDS", default=0.0)
 PAYMENT_SANDBOX_TIMEOUT_SECONDS = env.float("PAYMENT_SANDBOX_TIMEOUT_SECONDS", default=0.2)

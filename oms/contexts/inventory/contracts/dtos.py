@@ -1,6 +1,7 @@
 """What the inventory facade takes and returns."""
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from oms.shared_kernel.messages import MoneyPayload
 
@@ -14,3 +15,46 @@ class ProductQuote:
     price: MoneyPayload
     active: bool
     available: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProductView:
+    """A catalog entry as clients see it; ``available`` counts a lapsed hold as gone at once."""
+
+    sku: str
+    name: str
+    description: str
+    price: MoneyPayload
+    active: bool
+    available: int
+    version: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProductPage:
+    """One page of a catalog listing and how many products match in all."""
+
+    count: int
+    results: tuple[ProductView, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class StockLevelView:
+    sku: str
+    on_hand: int
+    reserved: int
+    available: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class AdjustmentResult:
+    """The stock level after an adjustment, and the ledger entry that recorded it."""
+
+    sku: str
+    delta: int
+    reason: str
+    actor: str
+    on_hand: int
+    reserved: int
+    available: int
+    occurred_at: datetime

@@ -19,18 +19,28 @@ from oms.contexts.inventory.domain.stock import StockItem
 class ProductRepository(Protocol):
     def get(self, sku: Sku) -> Product | None: ...
 
+    def get_many(self, skus: Iterable[Sku]) -> dict[Sku, Product]:
+        """Unknown SKUs are absent."""
+        ...
+
     def add(self, product: Product) -> None: ...
 
     def save(self, product: Product) -> None: ...
 
 
 class StockRepository(Protocol):
-    def get(self, sku: Sku) -> StockItem | None:
-        """With its holds (every one not yet released, shipped or expired)."""
+    def get_many(self, skus: Iterable[Sku], *, now: datetime) -> dict[Sku, StockItem]:
+        """For reading: no lock, no hold loaded; every hold live at ``now`` is in reserved_by_others."""
         ...
 
-    def get_many_for_update(self, skus: Iterable[Sku]) -> dict[Sku, StockItem]:
-        """Locks rows in SKU order, so two orders sharing SKUs cannot deadlock; unknown SKUs are absent."""
+    def get_many_for_update(
+        self, skus: Iterable[Sku], *, now: datetime, order_id: OrderId | None = None
+    ) -> dict[Sku, StockItem]:
+        """Locks rows in SKU order, so two orders sharing SKUs cannot deadlock; unknown SKUs are absent.
+
+        Only ``order_id``'s holds are loaded as Holds; the other orders' holds live at ``now`` come
+        summed in reserved_by_others. Read after the locks are granted, so no committed hold is missed.
+        """
         ...
 
     def add(self, item: StockItem) -> None: ...
@@ -40,6 +50,10 @@ class StockRepository(Protocol):
 
 class ReservationRepository(Protocol):
     def get(self, order_id: OrderId) -> Reservation | None: ...
+
+    def get_for_update(self, order_id: OrderId) -> Reservation | None:
+        """Locks the reservation's row; a transition locks it before the stock rows of its lines."""
+        ...
 
     def add(self, reservation: Reservation) -> None: ...
 

@@ -57,3 +57,9 @@ def ships_only_live_holds(sku: Sku, *, held: bool) -> None:
             f"No stock of {sku} is held for this order, so none can be shipped for it.",
             rule="ships_only_live_holds",
         )
+
+
+def sku_names_one_product(sku: Sku, *, taken: bool) -> None:
+    """A SKU is the product's identity on shelves, in orders and in the ledger: it cannot be reused."""
+    if taken:
+        raise BusinessRuleViolation(f"A product with SKU {sku} already exists.", rule="sku_names_one_product")

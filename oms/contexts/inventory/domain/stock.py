@@ -16,13 +16,32 @@ from oms.shared_kernel.errors import InvalidValue
 
 
 class StockItem(AggregateRoot[Sku]):
-    """``reserved`` and ``available`` are computed at a moment, from the holds still live then."""
+    """``reserved`` and ``available`` are computed at a moment, from the holds still live then.
 
-    def __init__(self, sku: Sku, *, on_hand: int = 0, holds: Iterable[Hold] = (), version: int = 0) -> None:
+    A repository may load only the holds of the orders a use case touches, and hand over what the
+    other orders' live holds set aside as one sum, ``reserved_by_others``: a popular SKU can be held
+    by thousands of orders, and reserving one more must not read them all. That sum is true for the
+    moment it was loaded at, which is the one moment a use case works with.
+    """
+
+    def __init__(
+        self,
+        sku: Sku,
+        *,
+        on_hand: int = 0,
+        holds: Iterable[Hold] = (),
+        reserved_by_others: int = 0,
+        version: int = 0,
+    ) -> None:
         super().__init__(sku, version=version)
         if isinstance(on_hand, bool) or not isinstance(on_hand, int) or on_hand < 0:
             raise InvalidValue(f"Stock on hand of {sku} must be a whole number, at least zero.")
+        if isinstance(reserved_by_others, bool) or not isinstance(reserved_by_others, int):
+            raise InvalidValue(f"Stock of {sku} reserved by other orders must be a whole number.")
+        if reserved_by_others < 0:
+            raise InvalidValue(f"Stock of {sku} reserved by other orders cannot be negative.")
         self.on_hand = on_hand
+        self.reserved_by_others = reserved_by_others
         self._holds = {hold.order_id: hold for hold in holds}
         self._new_movements: list[StockMovement] = []
 
@@ -32,14 +51,14 @@ class StockItem(AggregateRoot[Sku]):
 
     @property
     def holds(self) -> tuple[Hold, ...]:
-        """Every hold not yet released, shipped or expired, including lapsed ones awaiting the sweeper."""
+        """Every loaded hold not yet released, shipped or expired, lapsed ones awaiting the sweeper too."""
         return tuple(self._holds.values())
 
     def held_for(self, order_id: OrderId) -> Hold | None:
         return self._holds.get(order_id)
 
     def reserved(self, now: datetime) -> int:
-        return sum(hold.quantity for hold in self._holds.values() if hold.is_live(now))
+        return self.reserved_by_others + sum(h.quantity for h in self._holds.values() if h.is_live(now))
 
     def available(self, now: datetime) -> int:
         return self.on_hand - self.reserved(now)
