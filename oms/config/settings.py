@@ -223,6 +223,12 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
+CELERY_BEAT_SCHEDULE["purge-processed-messages"] = {
+    "task": "platform.purge_processed_messages",
+    "schedule": 24 * 3600.0,
+    "kwargs": {"older_than": env.str("MESSAGING_RETENTION", default="7d")},
+    "options": {"queue": "platform", "expires": 3600},
+}
 CELERY_BEAT_SCHEDULE["inventory-expire-reservations"] = {
     "task": "inventory.expire_reservations",
     "schedule": env.float("INVENTORY_EXPIRY_INTERVAL", default=30.0),

@@ -6,7 +6,9 @@ from typing import Any
 from celery import shared_task
 from celery.app.task import Task
 from django.conf import settings
+from django.utils import timezone
 
+from oms.platform.messaging import retention
 from oms.platform.messaging.bus import Subscription
 from oms.platform.messaging.consumer import Outcome, consume
 from oms.platform.messaging.envelope import Envelope
@@ -46,3 +48,9 @@ def send_delivery(envelope: Envelope, subscription: Subscription) -> None:
 def relay_outbox() -> int:
     clear_nudge_flag()
     return relay_pending(send=send_delivery, batch_size=settings.MESSAGING_RELAY_BATCH)
+
+
+@shared_task(name="platform.purge_processed_messages")
+def purge_processed_messages(older_than: str = "7d") -> dict[str, int]:
+    report = retention.purge_processed_messages(before=timezone.now() - retention.parse_retention(older_than))
+    return {"outbox": report.outbox, "inbox": report.inbox}
