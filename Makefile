@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint typecheck services install clean
+.PHONY: run test lint typecheck services install clean ops-tools image image-test
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,7 +25,7 @@ run: install
 	DEBUG=true $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## The whole suite on PostgreSQL and Redis, with every check CI makes.
-test: install services lint typecheck
+test: install services ops-tools lint typecheck
 	$(BIN)/pytest -n 2 --cov --cov-report=term --cov-fail-under=90
 
 lint: install
@@ -38,6 +38,16 @@ typecheck: install
 
 services:
 	bash scripts/ensure-services
+
+ops-tools:
+	bash scripts/ensure-ops-tools
+
+## The real container image, built without a Docker engine (buildah on a debootstrap base), and run.
+image:
+	bash scripts/build-image
+
+image-test: install image
+	OMS_IMAGE=localhost/oms:latest $(BIN)/pytest tests/deploy/test_image.py -p no:cacheprovider -q
 
 clean:
 	rm -rf $(VENV) var .coverage .pytest_cache .mypy_cache .ruff_cache .hypothesis
