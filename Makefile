@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint typecheck services install clean ops-tools image image-test
+.PHONY: run test lint typecheck services install clean ops-tools test-tools image image-test
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,7 +25,7 @@ run: install
 	DEBUG=true $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## The whole suite on PostgreSQL and Redis, with every check CI makes.
-test: install services ops-tools lint typecheck
+test: install services ops-tools test-tools lint typecheck
 	$(BIN)/pytest -n 2 --cov --cov-report=term --cov-fail-under=90
 
 lint: install
@@ -41,6 +41,10 @@ services:
 
 ops-tools:
 	bash scripts/ensure-ops-tools
+
+## The OpenID Connect provider the identity tests sign in against, and headless Chromium.
+test-tools:
+	bash scripts/ensure-test-tools
 
 ## The real container image, built without a Docker engine (buildah on a debootstrap base), and run.
 image:

@@ -145,8 +145,24 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 # --- HTTP API -------------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    # Bearer first: its challenge makes anonymous calls answer 401 (RFC 6750), not 403.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "oms.contexts.identity.infrastructure.bearer.BearerTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "oms.contexts.identity.infrastructure.throttles.AnonRateThrottle",
+        "oms.contexts.identity.infrastructure.throttles.UserRateThrottle",
+        "oms.contexts.identity.infrastructure.throttles.ScopedRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env.str("THROTTLE_RATE_ANON", default="60/min"),
+        "user": env.str("THROTTLE_RATE_USER", default="600/min"),
+        "orders.place": env.str("THROTTLE_RATE_ORDERS_PLACE", default="30/min"),
+    },
+    # Proxies in front of the OMS: 0 trusts no X-Forwarded-For, so a client cannot pick its own address.
+    "NUM_PROXIES": env.int("NUM_PROXIES", default=0),
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
@@ -207,6 +223,43 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
+# --- Identity and access (OIDC) ------------------------------------------------------------
+# Browser sign-in: mozilla-django-oidc, authorization code flow with PKCE, state and nonce. API calls:
+# JWT access tokens validated locally against the provider's JWKS (docs/adr/0003-identity.md).
+AUTHENTICATION_BACKENDS = [
+    "oms.contexts.identity.infrastructure.oidc.OidcBackend",
+    # Passwords serve the embedded mode's demo users; the sign-in pages offer none once OIDC is set up.
+    "django.contrib.auth.backends.ModelBackend",
+]
+OIDC_OP_ISSUER = env.str("OIDC_OP_ISSUER", default="")
+OIDC_OP_JWKS_ENDPOINT = env.str("OIDC_OP_JWKS_ENDPOINT", default="")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env.str("OIDC_OP_AUTHORIZATION_ENDPOINT", default="")
+OIDC_OP_TOKEN_ENDPOINT = env.str("OIDC_OP_TOKEN_ENDPOINT", default="")
+OIDC_OP_USER_ENDPOINT = env.str("OIDC_OP_USER_ENDPOINT", default="")
+OIDC_OP_LOGOUT_ENDPOINT = env.str("OIDC_OP_LOGOUT_ENDPOINT", default="")  # its end_session_endpoint
+OIDC_RP_CLIENT_ID = env.str("OIDC_RP_CLIENT_ID", default="")
+OIDC_RP_CLIENT_SECRET = env.str("OIDC_RP_CLIENT_SECRET", default="")
+OIDC_RP_SCOPES = env.str("OIDC_RP_SCOPES", default="openid email profile")
+OIDC_AUDIENCE = env.str("OIDC_AUDIENCE", default=OIDC_RP_CLIENT_ID)
+OIDC_ROLES_CLAIM = env.str("OIDC_ROLES_CLAIM", default="roles")
+# Asymmetric only: "none" and HS* (which would accept the public key as a shared secret) never pass.
+OIDC_ALLOWED_ALGORITHMS = env.list("OIDC_ALLOWED_ALGORITHMS", default=["RS256", "PS256", "ES256"])
+OIDC_RP_SIGN_ALGO = "RS256"  # the library checks its family at start-up; ID tokens follow the list above
+OIDC_CLOCK_SKEW_SECONDS = env.int("OIDC_CLOCK_SKEW_SECONDS", default=30)
+OIDC_JWKS_CACHE_SECONDS = env.float("OIDC_JWKS_CACHE_SECONDS", default=300.0)
+# An unknown kid refetches the keys at most this often: bad tokens cannot flood the provider.
+OIDC_JWKS_MIN_REFETCH_SECONDS = env.float("OIDC_JWKS_MIN_REFETCH_SECONDS", default=30.0)
+OIDC_TIMEOUT = env.float("OIDC_TIMEOUT", default=5.0)  # calls to the provider; the library waits forever
+OIDC_USE_PKCE = True
+OIDC_PKCE_CODE_CHALLENGE_METHOD = "S256"
+OIDC_USE_NONCE = True
+OIDC_STORE_ID_TOKEN = True  # the id_token_hint of the provider's logout
+OIDC_AUTHENTICATE_CLASS = "oms.contexts.identity.infrastructure.oidc.OidcAuthenticateView"
+OIDC_OP_LOGOUT_URL_METHOD = "oms.contexts.identity.infrastructure.oidc.provider_logout_url"
+LOGIN_REDIRECT_URL = "/api/v1/"
+LOGIN_REDIRECT_URL_FAILURE = "/oidc/failed/"
+LOGOUT_REDIRECT_URL = "/api/v1/"
+
 # --- Messaging ------------------------------------------------------------------------------
 MESSAGING_MAX_RETRIES = env.int("MESSAGING_MAX_RETRIES", default=5)
 MESSAGING_RETRY_BASE_DELAY = env.float("MESSAGING_RETRY_BASE_DELAY", default=1.0)
@@ -239,6 +292,16 @@ CELERY_BEAT_SCHEDULE["inventory-reconcile"] = {
     "schedule": env.float("INVENTORY_RECONCILE_INTERVAL", default=3600.0),
     "options": {"queue": "inventory", "expires": 1800},
 }
+
+CELERY_BEAT_SCHEDULE["orders-sweep-sagas"] = {
+    "task": "orders.sweep_sagas",
+    "schedule": env.float("ORDERS_SWEEP_INTERVAL", default=30.0),
+    "options": {"queue": "orders", "expires": 60},
+}
+ORDERS_RESERVE_STOCK_TIMEOUT_SECONDS = env.int("ORDERS_RESERVE_STOCK_TIMEOUT_SECONDS", default=120)
+ORDERS_AUTHORIZE_PAYMENT_TIMEOUT_SECONDS = env.int("ORDERS_AUTHORIZE_PAYMENT_TIMEOUT_SECONDS", default=120)
+ORDERS_CAPTURE_PAYMENT_TIMEOUT_SECONDS = env.int("ORDERS_CAPTURE_PAYMENT_TIMEOUT_SECONDS", default=1800)
+ORDERS_SAGA_MAX_ATTEMPTS = env.int("ORDERS_SAGA_MAX_ATTEMPTS", default=3)
 
 # --- Payments -------------------------------------------------------------------------------
 PAYMENT_SANDBOX_LATENCY_SECONDS = env.float("PAYMENT_SANDBOX_LATENCY_SECONDS", default=0.0)

@@ -23,6 +23,8 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
     path("", include("django_prometheus.urls")),
+    # Sign-in and sign-out of the browser (OIDC), mounted first: they take over the admin's and DRF's.
+    path("", include("oms.contexts.identity.api.browser_urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include(api_v1)),
     path("api/auth/", include("rest_framework.urls")),

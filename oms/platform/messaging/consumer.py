@@ -12,7 +12,7 @@ import time
 import uuid
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from oms.platform.correlation import handling
@@ -59,31 +59,55 @@ def consume(raw: dict[str, Any], handler_name: str, *, attempt: int = 1, final: 
 
 
 def _claim(subscription: Subscription, envelope: Envelope, raw: dict[str, Any], attempt: int) -> bool:
-    """Record the handling; False when it was already handled (the delivery is a duplicate)."""
-    inbox = subscription.inbox
-    key = {"message_id": envelope.id, "handler": subscription.name}
-    existing = inbox._default_manager.select_for_update().filter(**key).first()
-    now = timezone.now()
-    if existing is None:
-        try:
-            with transaction.atomic():
-                inbox._default_manager.create(
-                    **key,
-                    type=envelope.type,
-                    status=InboxStatus.PROCESSED,
-                    envelope=raw,
-                    attempts=attempt,
-                    processed_at=now,
-                )
-        except IntegrityError:  # a concurrent delivery of the same message committed first
-            return False
+    """Record the handling; False when it was already handled (the delivery is a duplicate).
+
+    The common case, a first delivery, is one ``INSERT … ON CONFLICT DO NOTHING``: a concurrent
+    delivery of the same message waits on the unique index and then inserts nothing. Only when a row
+    exists does the slower path run, to tell a duplicate from a dead message being revived.
+    """
+    if _insert_if_absent(subscription, envelope, raw, attempt):
         return True
-    if existing.status == InboxStatus.PROCESSED:
+    existing = (
+        subscription.inbox._default_manager.select_for_update()
+        .filter(message_id=envelope.id, handler=subscription.name)
+        .first()
+    )
+    if existing is None or existing.status == InboxStatus.PROCESSED:
         return False
-    existing.status, existing.processed_at, existing.last_error = InboxStatus.PROCESSED, now, ""
+    existing.status, existing.processed_at, existing.last_error = InboxStatus.PROCESSED, timezone.now(), ""
     existing.attempts += 1
     existing.save(update_fields=["status", "processed_at", "last_error", "attempts"])
     return True
+
+
+def _insert_if_absent(
+    subscription: Subscription, envelope: Envelope, raw: dict[str, Any], attempt: int
+) -> bool:
+    inbox = subscription.inbox
+    values = {
+        "message_id": envelope.id,
+        "handler": subscription.name,
+        "type": envelope.type,
+        "status": InboxStatus.PROCESSED,
+        "envelope": raw,
+        "attempts": attempt,
+        "last_error": "",
+        "received_at": timezone.now(),
+        "processed_at": timezone.now(),
+    }
+    fields = [field for field in inbox._meta.concrete_fields if field.name in values]
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(str(field.column)) for field in fields)
+    placeholders = ", ".join(["%s"] * len(fields))
+    # Only quoted identifiers from the model's metadata are interpolated; every value is a parameter.
+    sql = (
+        f"INSERT INTO {quote(inbox._meta.db_table)} ({columns}) VALUES ({placeholders}) "  # noqa: S608
+        f"ON CONFLICT ({quote('message_id')}, {quote('handler')}) DO NOTHING RETURNING {quote('id')}"
+    )
+    params = [field.get_db_prep_save(values[field.name], connection) for field in fields]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchone() is not None
 
 
 def park_dead(subscription: Subscription, raw: dict[str, Any], exc: Exception, *, attempts: int) -> Outcome:

@@ -1,3 +1,8 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from oms.contexts.identity.api.views import MeView
+from oms.platform.http.links import register_link
+
+urlpatterns: list[URLPattern | URLResolver] = [path("me/", MeView.as_view(), name="me")]
+
+register_link("me", "me")

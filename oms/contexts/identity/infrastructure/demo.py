@@ -3,8 +3,8 @@
 from django.contrib.auth.models import Group
 from django.db import transaction
 
+from oms.contexts.identity.domain.roles import ROLES, STAFF_ROLES
 from oms.contexts.identity.infrastructure.models import User
-from oms.contexts.identity.infrastructure.roles import ADMIN, ROLES, STAFF_ROLES
 
 
 @transaction.atomic
@@ -16,7 +16,8 @@ def ensure_demo_users(*, password: str) -> list[str]:
             defaults={"email": f"{role}@demo.invalid", "name": role},
         )
         user.is_staff = role in STAFF_ROLES
-        user.is_superuser = role == ADMIN
+        # Like OIDC users, the demo admin is all-powerful through the admin role's group alone.
+        user.is_superuser = False
         user.set_password(password)
         user.save()
         user.groups.set([Group.objects.get_or_create(name=role)[0]])

@@ -55,6 +55,12 @@ class User(AbstractBaseUser, PermissionsMixin):
     def __str__(self) -> str:
         return self.name or self.subject
 
+    def get_full_name(self) -> str:
+        return self.name or self.subject
+
+    def get_short_name(self) -> str:  # the admin greets users by it
+        return self.name or self.subject
+
 
 class IdentityOutbox(OutboxMessage):
     class Meta(OutboxMessage.Meta):

@@ -41,6 +41,12 @@ def _state_allows(action: str, status: OrderStatus, payment_status: PaymentStatu
     return status in SHIPPED_OR_DELIVERED and payment_status in REFUNDABLE_PAYMENT
 
 
+def granted(action: str, *, roles: frozenset[str], is_owner: bool) -> bool:
+    """Whether the caller's roles allow ``action`` on such an order at all, whatever its state."""
+    grant = _GRANTS.get(action)
+    return grant is not None and grant(roles, is_owner)
+
+
 def available_actions(
     status: OrderStatus, payment_status: PaymentStatus, *, roles: frozenset[str], is_owner: bool
 ) -> list[str]:

@@ -50,9 +50,11 @@ class Order(AggregateRoot[OrderId]):
         shipment: tuple[str, str] | None = None,
         external_reference: str | None = None,
         metadata: Mapping[str, str] | None = None,
+        number: str = "",
         version: int = 0,
     ) -> None:
         super().__init__(id, version=version)
+        self.number = number  # human-readable, from a sequence the application draws from
         self.customer_id = customer_id
         self.lines = tuple(lines)
         self.currency = currency
@@ -76,6 +78,7 @@ class Order(AggregateRoot[OrderId]):
         actor: str,
         external_reference: str | None = None,
         metadata: Mapping[str, str] | None = None,
+        number: str = "",
     ) -> "Order":
         basket = tuple(lines)
         Money.zero(currency)  # an unknown currency is refused before any line is compared to it
@@ -91,6 +94,7 @@ class Order(AggregateRoot[OrderId]):
             lifecycle=Lifecycle.begin(actor=actor, at=at),
             external_reference=external_reference,
             metadata=metadata,
+            number=number,
         )
         order.record(events.OrderPlaced(**order._about(at), lines=basket, total=order.total))
         return order

@@ -139,6 +139,14 @@ class OrderPlacementSaga(AggregateRoot[OrderId]):
         self.steps.flag(f"The goods have shipped but the payment could not be captured: {reason}")
         return []
 
+    def on_payment_operation_failed(
+        self, order: Order, *, operation: str, reason: str, now: datetime
+    ) -> Commands:
+        """A void or refund the provider refused: money is still held or still owed, so a person looks."""
+        self._check(order)
+        self.steps.flag(f"The payment provider refused to {operation} the payment: {reason}")
+        return []
+
     # --- people's commands: refused with IllegalTransition by the order when it is not in time ---
 
     def cancel(self, order: Order, *, reason: str, actor: str, now: datetime) -> Commands:

@@ -1,0 +1,19 @@
+"""Celery tasks of the orders context: thin, scheduled by beat; the work is in the use cases."""
+
+import logging
+
+from celery import shared_task
+
+from oms.contexts.orders.application.sweeper import DEFAULT_BATCH, sweep_sagas
+from oms.contexts.orders.infrastructure.clock import SystemClock
+from oms.contexts.orders.infrastructure.unit_of_work import DjangoOrdersUnitOfWork
+
+logger = logging.getLogger(__name__)
+
+
+@shared_task(name="orders.sweep_sagas", acks_late=True)
+def sweep_sagas_task(limit: int = DEFAULT_BATCH) -> dict[str, int]:
+    report = sweep_sagas(uow=DjangoOrdersUnitOfWork(), clock=SystemClock(), limit=limit)
+    if report.flagged:
+        logger.warning("%d order sagas were flagged for attention", report.flagged)
+    return {"resent": report.resent, "flagged": report.flagged, "skipped": report.skipped}
