@@ -328,4 +328,21 @@ CELERY_BEAT_SCHEDULE["payments-resend-pending"] = {
     "options": {"queue": "payments", "expires": 60},
 }
 
+# --- Notifications --------------------------------------------------------------------------
+NOTIFICATIONS_CHANNELS = env.list("NOTIFICATIONS_CHANNELS", default=["email", "in_app", "webhook"])
+NOTIFICATIONS_MAX_ATTEMPTS = env.int("NOTIFICATIONS_MAX_ATTEMPTS", default=5)
+NOTIFICATIONS_RETRY_BASE_DELAY = env.float("NOTIFICATIONS_RETRY_BASE_DELAY", default=30.0)
+# Must stay below CELERY_VISIBILITY_TIMEOUT (900), or a waiting retry is handed to a second worker.
+NOTIFICATIONS_RETRY_MAX_DELAY = env.float("NOTIFICATIONS_RETRY_MAX_DELAY", default=600.0)
+NOTIFICATIONS_WEBHOOK_TIMEOUT = env.float("NOTIFICATIONS_WEBHOOK_TIMEOUT", default=5.0)
+NOTIFICATIONS_SEND_LEASE_SECONDS = env.float("NOTIFICATIONS_SEND_LEASE_SECONDS", default=120.0)
+NOTIFICATIONS_SWEEP_GRACE_SECONDS = env.float("NOTIFICATIONS_SWEEP_GRACE_SECONDS", default=60.0)
+NOTIFICATIONS_EMAIL_KEEPALIVE_SECONDS = env.float("NOTIFICATIONS_EMAIL_KEEPALIVE_SECONDS", default=30.0)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)  # Django's SMTP backend otherwise waits forever
+CELERY_BEAT_SCHEDULE["notifications-resend-stalled"] = {
+    "task": "notifications.resend_stalled",
+    "schedule": 30.0,
+    "options": {"queue": "notifications", "expires": 60},
+}
+
 LOGGING = build_logging()

@@ -1,3 +1,10 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from oms.contexts.notifications.api import views
+from oms.platform.http.links import register_link
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("notifications/", views.NotificationList.as_view(), name="notifications-list"),
+]
+
+register_link("notifications", "notifications-list")

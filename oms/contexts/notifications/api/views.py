@@ -1,0 +1,53 @@
+"""A signed-in user's notifications: their own only, whoever they are (staff read theirs too)."""
+
+import uuid
+from typing import Any
+
+from drf_spectacular.utils import extend_schema
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.utils.urls import remove_query_param, replace_query_param
+from rest_framework.views import APIView
+
+from oms.contexts.notifications import facade
+from oms.contexts.notifications.api.serializers import (
+    NotificationFilterSerializer,
+    NotificationPageSerializer,
+    NotificationSerializer,
+)
+from oms.contexts.notifications.contracts.dtos import NotificationPage
+
+
+class NotificationList(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="notifications_list",
+        parameters=[NotificationFilterSerializer],
+        responses=NotificationPageSerializer,
+    )
+    def get(self, request: Request) -> Response:
+        filters = NotificationFilterSerializer(data=request.query_params)
+        filters.is_valid(raise_exception=True)
+        page, size = filters.validated_data["page"], filters.validated_data["page_size"]
+        found = facade.list_notifications(
+            recipient_id=uuid.UUID(str(request.user.pk)),
+            channel=filters.validated_data.get("channel"),
+            status=filters.validated_data.get("status"),
+            offset=(page - 1) * size,
+            limit=size,
+        )
+        return Response(_page_body(request, found, page, size))
+
+
+def _page_body(request: Request, found: NotificationPage, page: int, size: int) -> dict[str, Any]:
+    url = request.build_absolute_uri()
+    has_next = page * size < found.count
+    previous = None if page == 1 else replace_query_param(url, "page", page - 1)
+    return {
+        "count": found.count,
+        "next": replace_query_param(url, "page", page + 1) if has_next else None,
+        "previous": remove_query_param(url, "page") if page == 2 else previous,
+        "results": NotificationSerializer(found.results, many=True).data,
+    }
