@@ -13,7 +13,7 @@ from oms.contexts.orders.application.basket import Basket, Problems, check_baske
 from oms.contexts.orders.application.messages import publish_changes
 from oms.contexts.orders.application.ports import Clock, InventoryCatalog, OrdersUnitOfWork, ProductPrice
 from oms.contexts.orders.contracts.dtos import PlaceOrderRequest
-from oms.contexts.orders.contracts.errors import StockShortAtPlacement
+from oms.contexts.orders.contracts.errors import ShortStock, StockShortAtPlacement
 from oms.contexts.orders.domain.identifiers import OrderId
 from oms.contexts.orders.domain.lines import OrderLine
 from oms.contexts.orders.domain.order import Order
@@ -32,8 +32,9 @@ def place_order(
     policy: SagaPolicy,
 ) -> Order:
     basket = check_basket(request)
-    lines = priced_lines(basket, catalog.prices([line.sku for line in basket.lines]), len(request.items))
-    shortages = catalog.shortages(basket.lines)
+    prices = catalog.prices([line.sku for line in basket.lines])
+    lines = priced_lines(basket, prices, len(request.items))
+    shortages = short_stock(basket, prices)
     if shortages:
         raise StockShortAtPlacement(tuple(shortages))
     with uow:
@@ -83,3 +84,12 @@ def _on_sale(sku: str, product: ProductPrice | None, currency: str) -> ProductPr
     if product.price.currency != currency:
         return f"{sku} is priced in {product.price.currency}, not in {currency}."
     return product
+
+
+def short_stock(basket: Basket, prices: Mapping[str, ProductPrice]) -> list[ShortStock]:
+    """Stock already short as quoted; the quote carries availability, so one question suffices."""
+    return [
+        ShortStock(sku=line.sku, requested=line.quantity, available=prices[line.sku].available)
+        for line in basket.lines
+        if line.sku in prices and prices[line.sku].available < line.quantity
+    ]

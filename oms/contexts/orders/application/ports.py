@@ -10,11 +10,9 @@ from datetime import datetime
 from typing import Literal, Protocol
 
 from oms.contexts.orders.contracts.dtos import OrderListQuery, OrderPage
-from oms.contexts.orders.contracts.errors import ShortStock
 from oms.contexts.orders.domain.identifiers import OrderId
 from oms.contexts.orders.domain.order import Order
 from oms.contexts.orders.domain.saga import OrderPlacementSaga
-from oms.contexts.orders.domain.saga_commands import StockLine
 from oms.shared_kernel.money import Money
 from oms.shared_kernel.unit_of_work import UnitOfWork
 
@@ -30,16 +28,15 @@ class ProductPrice:
     sku: str
     price: Money
     active: bool
+    available: int
 
 
 class InventoryCatalog(Protocol):
-    """The inventory's answers at the moment of placing: prices to snapshot, and stock already short."""
+    """The inventory's answer at the moment of placing: prices to snapshot and units available."""
 
     def prices(self, skus: Sequence[str]) -> dict[str, ProductPrice]:
         """By SKU; a SKU that names no product is left out."""
         ...
-
-    def shortages(self, lines: Sequence[StockLine]) -> list[ShortStock]: ...
 
 
 Direction = Literal["sent", "received", "noted"]

@@ -12,10 +12,8 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from oms.contexts.inventory import facade as inventory
-from oms.contexts.inventory.contracts.commands import StockLine as InventoryLine
 from oms.contexts.orders.application.ports import ProductPrice
-from oms.contexts.orders.contracts.errors import CatalogUnavailable, ShortStock
-from oms.contexts.orders.domain.saga_commands import StockLine
+from oms.contexts.orders.contracts.errors import CatalogUnavailable
 from oms.shared_kernel.errors import DomainError
 from oms.shared_kernel.money import Money
 
@@ -41,11 +39,7 @@ class InventoryCatalogAdapter:
                 sku=quote.sku,
                 price=Money(quote.price.amount, quote.price.currency),
                 active=quote.active,
+                available=quote.available,
             )
             for quote in quotes
         }
-
-    def shortages(self, lines: Sequence[StockLine]) -> list[ShortStock]:
-        asked = [InventoryLine(sku=line.sku, quantity=line.quantity) for line in lines]
-        found = _asking(lambda: inventory.find_shortages(lines=asked))
-        return [ShortStock(sku=s.sku, requested=s.requested, available=s.available) for s in found]

@@ -7,6 +7,8 @@ class OrdersConfig(AppConfig):
     verbose_name = "Orders"
 
     def ready(self) -> None:
-        from oms.contexts.orders.infrastructure import messaging  # noqa: PLC0415  (models are loaded now)
+        # Imported here, once the models are loaded.
+        from oms.contexts.orders.infrastructure import messaging, metrics  # noqa: PLC0415
 
         messaging.wire()
+        metrics.register_collector()

@@ -7,6 +7,7 @@ from oms.contexts.inventory.contracts import events as inventory
 from oms.contexts.orders.application import replies
 from oms.contexts.orders.contracts import commands, events
 from oms.contexts.orders.infrastructure.handlers import entry_point
+from oms.contexts.orders.infrastructure.metrics import timing_steps
 from oms.contexts.orders.infrastructure.models import OrdersInbox, OrdersOutbox
 from oms.contexts.payments.contracts import events as payments
 from oms.platform.messaging.bus import bus
@@ -15,8 +16,9 @@ from oms.platform.messaging.registry import registry
 QUEUE = "orders"
 
 # Built once, at import: wiring twice subscribes the very same functions, which the bus accepts.
+# Each reply's handling also times the saga step it ends (oms_saga_step_duration_seconds).
 SUBSCRIPTIONS = tuple(
-    (kind, entry_point(kind, use_case), name)
+    (kind, entry_point(kind, timing_steps(use_case)), name)
     for kind, use_case, name in (
         (inventory.StockReserved, replies.on_stock_reserved, "orders.on_stock_reserved"),
         (

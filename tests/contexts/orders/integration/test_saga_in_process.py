@@ -6,6 +6,7 @@ Nothing is called directly but the orders' facade: every other step is a message
 
 import uuid
 from collections.abc import Sequence
+from dataclasses import replace
 
 import pytest
 
@@ -13,9 +14,8 @@ from oms.contexts.inventory import facade as inventory
 from oms.contexts.orders import facade
 from oms.contexts.orders.application.access import Caller
 from oms.contexts.orders.application.placement import place_order
+from oms.contexts.orders.application.ports import ProductPrice
 from oms.contexts.orders.contracts.dtos import ItemRequest, PlaceOrderRequest
-from oms.contexts.orders.contracts.errors import ShortStock
-from oms.contexts.orders.domain.saga_commands import StockLine
 from oms.contexts.orders.infrastructure.acl import InventoryCatalogAdapter
 from oms.contexts.orders.infrastructure.clock import SystemClock, saga_policy
 from oms.contexts.orders.infrastructure.models import SagaJournalRecord
@@ -79,8 +79,8 @@ def test_a_placed_order_is_reserved_authorized_and_confirmed_before_the_request_
 class SoldOutMeanwhile(InventoryCatalogAdapter):
     """The stock was there when checked and gone when reserved: the race the saga must handle."""
 
-    def shortages(self, lines: Sequence[StockLine]) -> list[ShortStock]:
-        return []
+    def prices(self, skus: Sequence[str]) -> dict[str, ProductPrice]:
+        return {sku: replace(price, available=999) for sku, price in super().prices(skus).items()}
 
 
 def test_stock_gone_by_the_time_of_the_reservation_rejects_the_order():

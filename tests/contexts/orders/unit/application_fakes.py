@@ -2,6 +2,7 @@
 
 import uuid
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 from types import TracebackType
 from typing import Self
@@ -15,11 +16,9 @@ from oms.contexts.orders.contracts.dtos import (
     OrderPage,
     PlaceOrderRequest,
 )
-from oms.contexts.orders.contracts.errors import ShortStock
 from oms.contexts.orders.domain.identifiers import OrderId
 from oms.contexts.orders.domain.order import Order
 from oms.contexts.orders.domain.saga import OrderPlacementSaga
-from oms.contexts.orders.domain.saga_commands import StockLine
 from oms.shared_kernel.messages import IntegrationMessage
 from oms.shared_kernel.money import Money
 from tests.contexts.orders.unit.builders import T0
@@ -135,21 +134,17 @@ class FakeCatalog:
     def sells(
         self, sku: str, price: str = "10.00", currency: str = "EUR", *, active: bool = True
     ) -> "FakeCatalog":
-        self.products[sku] = ProductPrice(sku, Money(price, currency), active)
+        self.products[sku] = ProductPrice(sku, Money(price, currency), active, available=0)
         self.stock.setdefault(sku, 100)
         return self
 
     def prices(self, skus: Sequence[str]) -> dict[str, ProductPrice]:
         self.asked += 1
-        return {sku: self.products[sku] for sku in skus if sku in self.products}
-
-    def shortages(self, lines: Sequence[StockLine]) -> list[ShortStock]:
-        held = [(line, self.stock.get(line.sku, 0)) for line in lines]
-        return [
-            ShortStock(sku=line.sku, requested=line.quantity, available=units)
-            for line, units in held
-            if units < line.quantity
-        ]
+        return {
+            sku: replace(self.products[sku], available=self.stock.get(sku, 0))
+            for sku in skus
+            if sku in self.products
+        }
 
 
 class FakeReader:
