@@ -6,6 +6,8 @@ asked for, and without DEBUG the secret key and allowed hosts must come from the
 """
 
 from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -190,7 +192,7 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="orders@localhost")
 # --- Static files, i18n ---------------------------------------------------------------------
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "var" / "static")))
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"
@@ -302,6 +304,35 @@ ORDERS_RESERVE_STOCK_TIMEOUT_SECONDS = env.int("ORDERS_RESERVE_STOCK_TIMEOUT_SEC
 ORDERS_AUTHORIZE_PAYMENT_TIMEOUT_SECONDS = env.int("ORDERS_AUTHORIZE_PAYMENT_TIMEOUT_SECONDS", default=120)
 ORDERS_CAPTURE_PAYMENT_TIMEOUT_SECONDS = env.int("ORDERS_CAPTURE_PAYMENT_TIMEOUT_SECONDS", default=1800)
 ORDERS_SAGA_MAX_ATTEMPTS = env.int("ORDERS_SAGA_MAX_ATTEMPTS", default=3)
+
+# --- Product images: a folder by default, an S3-compatible bucket (AWS, MinIO, R2...) by STORAGE_URL
+MEDIA_URL = env.str("MEDIA_URL", default="/media/")
+MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
+_storage = urlsplit(env.str("STORAGE_URL", default=""))
+if _storage.scheme in ("", "file"):
+    MEDIA_ROOT = Path(_storage.path) if _storage.path else MEDIA_ROOT
+elif _storage.scheme == "s3":  # s3://bucket/prefix?endpoint_url=...&region_name=...&custom_domain=...
+    _query = dict(parse_qsl(_storage.query))
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": _storage.netloc,
+            "location": _storage.path.strip("/"),
+            "file_overwrite": False,
+            **{key: _query[key] for key in ("endpoint_url", "region_name", "custom_domain") if key in _query},
+            "querystring_auth": _query.get("querystring_auth", "true").lower() == "true",
+        },
+    }  # credentials: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, read by boto3 itself
+else:
+    raise ImproperlyConfigured("STORAGE_URL must be file:///folder or s3://bucket/prefix")
+INVENTORY_IMAGE_MAX_BYTES = env.int("INVENTORY_IMAGE_MAX_BYTES", default=5_000_000)
+INVENTORY_IMAGE_MAX_PIXELS = env.int("INVENTORY_IMAGE_MAX_PIXELS", default=40_000_000)
+INVENTORY_THUMBNAIL_SIZES = env.list("INVENTORY_THUMBNAIL_SIZES", cast=int, default=[160, 480, 1024])
+CELERY_BEAT_SCHEDULE["inventory-make-missing-thumbnails"] = {
+    "task": "inventory.make_missing_thumbnails",
+    "schedule": 60.0,
+    "options": {"queue": "inventory", "expires": 60},
+}
 
 # --- Payments -------------------------------------------------------------------------------
 PAYMENT_SANDBOX_LATENCY_SECONDS = env.float("PAYMENT_SANDBOX_LATENCY_SECONDS", default=0.0)

@@ -6,17 +6,23 @@ and returns DTOs from `contracts.dtos`. Errors are the shared kernel's: NotFound
 InvalidValue for malformed input, BusinessRuleViolation for a refused change.
 """
 
+import uuid
+
 from oms.contexts.inventory.application import catalog, queries, stock
 from oms.contexts.inventory.application.ports import ProductOrdering
 from oms.contexts.inventory.contracts.commands import StockLine
 from oms.contexts.inventory.contracts.dtos import (
     AdjustmentResult,
+    ImageLimits,
+    ImageUpload,
+    ProductImageView,
     ProductPage,
     ProductQuote,
     ProductView,
     StockLevelView,
 )
 from oms.contexts.inventory.contracts.events import Shortage
+from oms.contexts.inventory.infrastructure import image_records, images
 from oms.contexts.inventory.infrastructure.clock import SystemClock
 from oms.contexts.inventory.infrastructure.unit_of_work import DjangoInventoryUnitOfWork
 from oms.shared_kernel.messages import MoneyPayload
@@ -109,3 +115,22 @@ def adjust_stock(*, sku: str, delta: int, reason: str, actor: str, correlation_i
         actor=actor,
         correlation_id=correlation_id,
     )
+
+
+def image_limits() -> ImageLimits:
+    """What an uploaded image may be: its types, bytes and pixels, and the thumbnail sizes made."""
+    return image_records.limits()
+
+
+def add_product_image(*, sku: str, upload: ImageUpload) -> ProductImageView:
+    """InvalidValue unless a JPEG, PNG or WebP within the limits; thumbnails follow after the commit."""
+    return images.add_image(sku=sku, upload=upload)
+
+
+def remove_product_image(*, sku: str, image_id: uuid.UUID) -> None:
+    images.remove_image(sku=sku, image_id=image_id)
+
+
+def product_images(*, skus: list[str]) -> dict[str, tuple[ProductImageView, ...]]:
+    """The images of each SKU asked for, oldest first; a SKU without images maps to ()."""
+    return images.images_of(skus)

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import datetime
+from uuid import UUID
 
 from oms.shared_kernel.messages import MoneyPayload
 
@@ -58,3 +59,41 @@ class AdjustmentResult:
     reserved: int
     available: int
     occurred_at: datetime
+
+
+@dataclass(frozen=True, kw_only=True)
+class ImageLimits:
+    """What an upload may be: the API checks the size before reading, the image check does the rest."""
+
+    max_bytes: int
+    max_pixels: int
+    content_types: tuple[str, ...]
+    thumbnail_sizes: tuple[int, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class ImageUpload:
+    """A file as a client sent it. Its name is only a hint: what it is, is read from its bytes."""
+
+    filename: str
+    content: bytes
+
+
+@dataclass(frozen=True, kw_only=True)
+class ThumbnailView:
+    size: int  # the longest side is at most this many pixels
+    url: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProductImageView:
+    """An image of a product; ``thumbnails`` stays empty until the worker has made them."""
+
+    id: UUID
+    sku: str
+    url: str
+    content_type: str
+    width: int
+    height: int
+    thumbnails: tuple[ThumbnailView, ...]
+    created_at: datetime

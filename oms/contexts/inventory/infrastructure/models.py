@@ -157,3 +157,9 @@ class StockMovementRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.sku} {self.delta:+d} ({self.reason})"
+
+
+# The image record lives in its own module (it is about files, not stock); Django finds models here.
+from oms.contexts.inventory.infrastructure.image_records import ProductImageRecord  # noqa: E402
+
+__all__ = ["ProductImageRecord"]

@@ -7,9 +7,11 @@ from celery import shared_task
 from oms.contexts.inventory.application import expiry
 from oms.contexts.inventory.infrastructure import reconcile
 from oms.contexts.inventory.infrastructure.clock import SystemClock
+from oms.contexts.inventory.infrastructure.image_tasks import make_missing_thumbnails, make_thumbnails
 from oms.contexts.inventory.infrastructure.unit_of_work import DjangoInventoryUnitOfWork
 
 logger = logging.getLogger(__name__)
+__all__ = ["expire_reservations", "make_missing_thumbnails", "make_thumbnails", "reconcile_inventory"]
 EXPIRY_BATCH = 500
 
 

@@ -1,0 +1,1 @@
+"""Bulk upsert of the catalog by SKU, from rows a file reader streams in (import_products)."""
