@@ -13,6 +13,8 @@ FROM ${BASE_IMAGE} AS builder
 # A build behind a TLS-intercepting proxy or a private index passes these; they stay in this stage.
 ARG PIP_INDEX_URL
 ARG PIP_CERT
+# Optional extras of pyproject.toml to include, comma-separated (e.g. EXTRAS=s3 for bucket storage).
+ARG EXTRAS=""
 ENV PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     VIRTUAL_ENV=/opt/venv \
@@ -22,7 +24,9 @@ RUN python3 -m venv /opt/venv
 WORKDIR /src
 # The dependencies first, read from pyproject.toml alone, so a change to the code reuses this layer.
 COPY pyproject.toml README.md ./
-RUN python -c "import tomllib; print(*tomllib.load(open('pyproject.toml', 'rb'))['project']['dependencies'], sep='\n')" \
+RUN python -c "import os, tomllib; p = tomllib.load(open('pyproject.toml', 'rb'))['project']; \
+extras = [e for e in os.environ.get('EXTRAS', '').split(',') if e]; \
+print(*p['dependencies'], *[d for e in extras for d in p['optional-dependencies'][e]], sep='\n')" \
         > requirements.txt \
     && pip install --requirement requirements.txt
 
