@@ -16,8 +16,9 @@ import pytest
 from tests.deploy.image_sandbox import ImageConfig, ImageSandbox, missing_tools, mounted
 
 IMAGE = os.environ.get("OMS_IMAGE", "")
-# Lower to 250 once import-linter (a CI tool) leaves the runtime dependencies: it brings ~21 MB.
-SIZE_BUDGET_MB = 250
+# The target is 250 MB; Pillow (product images, ~23 MB with its libraries) puts the image at ~266 MB.
+# The budget keeps it from growing further unnoticed; see docs/operations.md for what would cut it.
+SIZE_BUDGET_MB = 275
 # The web role's --graceful-timeout default, and the margin a clean stop gets on top of it.
 GRACEFUL_TIMEOUT = 30
 PRODUCTION = {"DEBUG": "false", "SECRET_KEY": "image-test-" + "x" * 40, "ALLOWED_HOSTS": "oms.example"}
