@@ -4,11 +4,11 @@ from dataclasses import asdict
 from typing import Any
 
 from rest_framework.request import Request
-from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 from oms.contexts.inventory import facade
 from oms.contexts.inventory.api.serializers import ProductSerializer
 from oms.contexts.inventory.contracts.dtos import ProductPage, ProductView
+from oms.platform.http.pagination import page_body as platform_page_body
 
 
 def products_body(request: Request, products: tuple[ProductView, ...]) -> list[dict[str, Any]]:
@@ -22,15 +22,5 @@ def product_body(request: Request, product: ProductView) -> dict[str, Any]:
 
 
 def page_body(request: Request, page: ProductPage, number: int, size: int) -> dict[str, Any]:
-    url = request.build_absolute_uri()
-    previous = None
-    if number > 1:
-        previous = (
-            remove_query_param(url, "page") if number == 2 else replace_query_param(url, "page", number - 1)
-        )
-    return {
-        "count": page.count,
-        "next": replace_query_param(url, "page", number + 1) if number * size < page.count else None,
-        "previous": previous,
-        "results": products_body(request, page.results),
-    }
+    results = products_body(request, page.results)
+    return platform_page_body(request, page=number, size=size, count=page.count, results=results)

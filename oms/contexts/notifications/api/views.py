@@ -7,7 +7,6 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.utils.urls import remove_query_param, replace_query_param
 from rest_framework.views import APIView
 
 from oms.contexts.notifications import facade
@@ -17,6 +16,7 @@ from oms.contexts.notifications.api.serializers import (
     NotificationSerializer,
 )
 from oms.contexts.notifications.contracts.dtos import NotificationPage
+from oms.platform.http.pagination import page_body
 
 
 class NotificationList(APIView):
@@ -42,12 +42,5 @@ class NotificationList(APIView):
 
 
 def _page_body(request: Request, found: NotificationPage, page: int, size: int) -> dict[str, Any]:
-    url = request.build_absolute_uri()
-    has_next = page * size < found.count
-    previous = None if page == 1 else replace_query_param(url, "page", page - 1)
-    return {
-        "count": found.count,
-        "next": replace_query_param(url, "page", page + 1) if has_next else None,
-        "previous": remove_query_param(url, "page") if page == 2 else previous,
-        "results": NotificationSerializer(found.results, many=True).data,
-    }
+    results = NotificationSerializer(found.results, many=True).data
+    return page_body(request, page=page, size=size, count=found.count, results=results)

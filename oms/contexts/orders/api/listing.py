@@ -4,9 +4,9 @@ from typing import Any, get_args
 
 from rest_framework import serializers
 from rest_framework.request import Request
-from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 from oms.contexts.orders.contracts.dtos import OrderListQuery, OrderOrdering, OrderPage
+from oms.platform.http.pagination import page_links as links_of_page
 
 STATUSES = (
     "pending",
@@ -54,11 +54,4 @@ class OrderListParams(serializers.Serializer[Any]):
 
 def page_links(request: Request, page: OrderPage, params: OrderListParams) -> dict[str, str | None]:
     number, size = params.validated_data["page"], params.validated_data["page_size"]
-    url = request.build_absolute_uri()
-    following = replace_query_param(url, "page", number + 1) if number * size < page.count else None
-    previous = None
-    if number > 1:
-        previous = (
-            remove_query_param(url, "page") if number == 2 else replace_query_param(url, "page", number - 1)
-        )
-    return {"next": following, "previous": previous}
+    return links_of_page(request, page=number, size=size, count=page.count)

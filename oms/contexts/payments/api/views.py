@@ -10,7 +10,6 @@ from rest_framework.exceptions import NotFound
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.utils.urls import remove_query_param, replace_query_param
 from rest_framework.views import APIView
 
 from oms.contexts.payments import facade
@@ -21,6 +20,7 @@ from oms.contexts.payments.api.serializers import (
     WebhookReceiptSerializer,
 )
 from oms.contexts.payments.contracts.dtos import InvalidSignature, PaymentPage
+from oms.platform.http.pagination import page_body
 from oms.platform.http.permissions import require_roles
 from oms.platform.http.problems import PROBLEM_CONTENT_TYPE, problem
 
@@ -47,15 +47,8 @@ class PaymentList(APIView):
 
 
 def _page_body(request: Request, found: PaymentPage, page: int, size: int) -> dict[str, Any]:
-    url = request.build_absolute_uri()
-    has_next = page * size < found.count
-    previous = None if page == 1 else replace_query_param(url, "page", page - 1)
-    return {
-        "count": found.count,
-        "next": replace_query_param(url, "page", page + 1) if has_next else None,
-        "previous": remove_query_param(url, "page") if page == 2 else previous,
-        "results": PaymentSerializer(found.results, many=True).data,
-    }
+    results = PaymentSerializer(found.results, many=True).data
+    return page_body(request, page=page, size=size, count=found.count, results=results)
 
 
 class PaymentDetail(APIView):
