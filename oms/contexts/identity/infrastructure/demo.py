@@ -9,7 +9,7 @@ from oms.contexts.identity.infrastructure.models import User
 
 @transaction.atomic
 def ensure_demo_users(*, password: str) -> list[str]:
-    """Create (or reset) a user named after each role; returns their names."""
+    """Create (or reset) a user named after each role; returns the names they sign in with."""
     for role in ROLES:
         user, _ = User.objects.get_or_create(
             subject=f"demo|{role}",
@@ -21,4 +21,4 @@ def ensure_demo_users(*, password: str) -> list[str]:
         user.set_password(password)
         user.save()
         user.groups.set([Group.objects.get_or_create(name=role)[0]])
-    return list(ROLES)
+    return [f"demo|{role}" for role in ROLES]
