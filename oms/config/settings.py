@@ -10,6 +10,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 from oms.config.logging import build_logging
@@ -100,6 +101,9 @@ if _engine.endswith("postgresql"):
             "max_size": env.int("DATABASE_POOL_MAX", default=10),
             "timeout": env.int("DATABASE_POOL_TIMEOUT", default=10),
         }
+    # Check a connection before lending it, so one PostgreSQL dropped (restart, failover) is replaced
+    # instead of handed to a request (tests/reliability drills this).
+    DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
 elif _engine.endswith("sqlite3"):
     DATABASES["default"]["ENGINE"] = "django_prometheus.db.backends.sqlite3"
     EMBEDDED_DATABASE.parent.mkdir(parents=True, exist_ok=True)
@@ -376,4 +380,16 @@ CELERY_BEAT_SCHEDULE["notifications-resend-stalled"] = {
     "options": {"queue": "notifications", "expires": 60},
 }
 
-LOGGING = build_logging()
+CELERY_BEAT_SCHEDULE["orders-sales-report"] = {
+    "task": "orders.sales_report",
+    "schedule": crontab(hour=0, minute=30),  # UTC: yesterday is over
+    "options": {"queue": "orders", "expires": 6 * 3600},
+}
+# Reports stay out of the default storage, which holds the public product images.
+STORAGES["reports"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": str(Path(env.str("REPORTS_ROOT", default=str(BASE_DIR / "var" / "reports"))))},
+}
+
+# JSON lines in production, plain text for a person at a terminal.
+LOGGING = build_logging(env.str("LOG_FORMAT", default="plain" if DEBUG else "json"))

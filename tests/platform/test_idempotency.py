@@ -131,3 +131,27 @@ def test_while_the_first_request_runs_a_second_with_the_same_key_answers_409(api
     assert second.status_code == 409
     assert results["first"] == 201
     assert Counter.created == 1
+
+
+def test_a_key_is_released_on_a_fresh_connection_when_the_requests_own_connection_died(monkeypatch):
+    from django.db import DatabaseError
+
+    from oms.platform.http import idempotency
+
+    record = IdempotencyRecord.objects.create(owner="anonymous", key="k", fingerprint="f" * 64)
+    calls = []
+    real_delete = IdempotencyRecord.delete
+
+    def delete_once_broken(self, *args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise DatabaseError("server closed the connection unexpectedly")
+        return real_delete(self, *args, **kwargs)
+
+    monkeypatch.setattr(IdempotencyRecord, "delete", delete_once_broken)
+    monkeypatch.setattr(idempotency.connection, "close", lambda: None)  # the test's transaction stays
+
+    idempotency._forget(record)
+
+    assert len(calls) == 2
+    assert not IdempotencyRecord.objects.filter(key="k").exists()

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.utils import timezone
 from rest_framework import status
 from rest_framework.renderers import JSONRenderer
@@ -50,7 +50,7 @@ def idempotent(view_method: View) -> View:
         try:
             response = view_method(self, request, *args, **kwargs)
         except BaseException:
-            record.delete()
+            _forget(record)
             raise
         _remember(record, response)
         return response
@@ -94,7 +94,7 @@ def _claim(owner: str, key: str, fingerprint: str) -> tuple[IdempotencyRecord, R
 
 def _remember(record: IdempotencyRecord, response: Response) -> None:
     if not 200 <= response.status_code < 300:
-        record.delete()
+        _forget(record)
         return
     body = getattr(response, "data", None)
     record.response_body = None if body is None else json.loads(JSONRenderer().render(body))
@@ -102,6 +102,19 @@ def _remember(record: IdempotencyRecord, response: Response) -> None:
     record.response_headers = {name: response[name] for name in REPLAYED_HEADERS if response.has_header(name)}
     record.status = IdempotencyRecord.Status.COMPLETED
     record.save()
+
+
+def _forget(record: IdempotencyRecord) -> None:
+    """Release the key so the client may retry; if the request's connection died, on a fresh one.
+
+    Otherwise a database restart mid-request would leave the key "in progress" and answer the
+    client's retries 409 until it is taken to have crashed.
+    """
+    try:
+        record.delete()
+    except DatabaseError:
+        connection.close()
+        record.delete()
 
 
 def _replay(record: IdempotencyRecord) -> Response:

@@ -21,6 +21,7 @@ from oms.contexts.notifications.domain.notification import NotificationId
 from oms.contexts.notifications.infrastructure import config
 from oms.contexts.notifications.infrastructure.clock import SystemClock
 from oms.contexts.notifications.infrastructure.mail import MailSender
+from oms.contexts.notifications.infrastructure.metrics import counted
 from oms.contexts.notifications.infrastructure.stalled import stalled_notifications
 from oms.contexts.notifications.infrastructure.transports import EmailTransport, InAppTransport
 from oms.contexts.notifications.infrastructure.unit_of_work import DjangoNotificationsUnitOfWork
@@ -30,11 +31,13 @@ logger = logging.getLogger(__name__)
 QUEUE = "notifications"
 CLOCK = SystemClock()
 MAIL = MailSender()
-TRANSPORTS: dict[Channel, Transport] = {
-    Channel.EMAIL: EmailTransport(MAIL),
-    Channel.IN_APP: InAppTransport(),
-    Channel.WEBHOOK: WebhookTransport(),
-}
+TRANSPORTS: dict[Channel, Transport] = counted(  # each try counted in oms_notifications_total
+    {
+        Channel.EMAIL: EmailTransport(MAIL),
+        Channel.IN_APP: InAppTransport(),
+        Channel.WEBHOOK: WebhookTransport(),
+    }
+)
 
 
 class CeleryDispatcher:
