@@ -8,7 +8,8 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from oms.contexts.inventory.infrastructure import admin_products, image_tasks  # noqa: F401  (registers)
-from oms.contexts.inventory.infrastructure.image_records import ProductImageRecord, delete_files
+from oms.contexts.inventory.infrastructure.image_records import ProductImageRecord
+from oms.contexts.inventory.infrastructure.images import remove_image
 from oms.contexts.inventory.infrastructure.models import (
     InventoryInbox,
     InventoryOutbox,
@@ -58,6 +59,6 @@ class ProductImageAdmin(ReadOnlyAdmin):
         self.delete_queryset(request, ProductImageRecord.objects.filter(pk=obj.pk))
 
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet[ProductImageRecord]) -> None:
-        names = [name for image in queryset for name in image.storage_names()]
-        queryset.delete()
-        delete_files(names)
+        # The same removal the API's DELETE makes: the row under a lock, the files after commit.
+        for image in queryset.select_related("product"):
+            remove_image(sku=image.product.sku, image_id=image.id)

@@ -117,11 +117,16 @@ def test_an_image_is_added_on_its_products_page_and_checked_like_an_upload(admin
     assert ProductImageRecord.objects.filter(product__sku="MUG").count() == 1
 
 
-def test_removing_an_image_in_the_admin_removes_its_files(admin_client, catalog, settings):
+def test_removing_an_image_in_the_admin_removes_its_files(
+    admin_client, catalog, settings, django_capture_on_commit_callbacks
+):
     admin_client.post(f"{PRODUCTS}{mug()}/add-image/", {"file": SimpleUploadedFile("m.png", picture())})
     image = ProductImageRecord.objects.get()
 
-    response = admin_client.post(f"/admin/inventory/productimagerecord/{image.pk}/delete/", {"post": "yes"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            f"/admin/inventory/productimagerecord/{image.pk}/delete/", {"post": "yes"}
+        )
 
     assert response.status_code == 302
     assert not ProductImageRecord.objects.exists()

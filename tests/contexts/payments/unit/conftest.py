@@ -9,6 +9,7 @@ from oms.contexts.payments.domain.ids import OrderId, PaymentId
 from oms.contexts.payments.domain.payment import Payment
 from oms.contexts.payments.domain.values import PaymentMethodToken
 from oms.shared_kernel.money import Money
+from tests.contexts.payments.unit.fakes import FakeGatewayCalls, FakeUnitOfWork
 
 PAYMENT_ID = PaymentId(uuid.UUID("00000000-0000-4000-8000-000000000001"))
 ORDER_ID = OrderId(uuid.UUID("00000000-0000-4000-8000-0000000000aa"))
@@ -38,3 +39,14 @@ def captured(authorized: Payment) -> Payment:
     authorized.record_success(request.idempotency_key, provider_reference="ch_capture", at=AUTHORIZED_AT)
     authorized.pull_events()
     return authorized
+
+
+@pytest.fixture
+def uow() -> FakeUnitOfWork:
+    """The application's unit of work, in memory (tests/contexts/payments/unit/fakes.py)."""
+    return FakeUnitOfWork()
+
+
+@pytest.fixture
+def calls() -> FakeGatewayCalls:
+    return FakeGatewayCalls()

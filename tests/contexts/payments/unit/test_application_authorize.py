@@ -20,16 +20,6 @@ from tests.contexts.payments.unit.fakes import (
 )
 
 
-@pytest.fixture
-def uow() -> FakeUnitOfWork:
-    return FakeUnitOfWork()
-
-
-@pytest.fixture
-def calls() -> FakeGatewayCalls:
-    return FakeGatewayCalls()
-
-
 def authorize(uow: FakeUnitOfWork, calls: FakeGatewayCalls, **command: str) -> Payment:
     authorize_payment(authorize_command(**command), uow=uow, clock=FakeClock(), calls=calls)
     payment = uow.payments.for_order(OrderId(ORDER))

@@ -15,20 +15,8 @@ from tests.contexts.payments.unit.fakes import (
     ORDER,
     FakeClock,
     FakeGateway,
-    FakeGatewayCalls,
-    FakeUnitOfWork,
     authorize_command,
 )
-
-
-@pytest.fixture
-def uow() -> FakeUnitOfWork:
-    return FakeUnitOfWork()
-
-
-@pytest.fixture
-def calls() -> FakeGatewayCalls:
-    return FakeGatewayCalls()
 
 
 @pytest.fixture

@@ -20,20 +20,8 @@ from tests.contexts.payments.unit.fakes import (
     ORDER,
     FakeClock,
     FakeGateway,
-    FakeGatewayCalls,
-    FakeUnitOfWork,
     authorize_command,
 )
-
-
-@pytest.fixture
-def uow() -> FakeUnitOfWork:
-    return FakeUnitOfWork()
-
-
-@pytest.fixture
-def calls() -> FakeGatewayCalls:
-    return FakeGatewayCalls()
 
 
 def answer_last(uow, calls, answer: GatewayAnswer) -> None:

@@ -22,16 +22,6 @@ from tests.contexts.payments.unit.fakes import (
 )
 
 
-@pytest.fixture
-def uow() -> FakeUnitOfWork:
-    return FakeUnitOfWork()
-
-
-@pytest.fixture
-def calls() -> FakeGatewayCalls:
-    return FakeGatewayCalls()
-
-
 def requested(uow: FakeUnitOfWork, calls: FakeGatewayCalls) -> Payment:
     authorize_payment(authorize_command("25.50"), uow=uow, clock=FakeClock(), calls=calls)
     payment = uow.payments.for_order(OrderId(ORDER))

@@ -14,22 +14,10 @@ from tests.contexts.payments.unit.fakes import (
     ORDER,
     FakeClock,
     FakeGateway,
-    FakeGatewayCalls,
-    FakeUnitOfWork,
     authorize_command,
 )
 
 CAPTURE, VOID = CapturePayment(order_id=ORDER), VoidPayment(order_id=ORDER, reason="cancelled")
-
-
-@pytest.fixture
-def uow() -> FakeUnitOfWork:
-    return FakeUnitOfWork()
-
-
-@pytest.fixture
-def calls() -> FakeGatewayCalls:
-    return FakeGatewayCalls()
 
 
 def answer_last(uow, calls, answer: GatewayAnswer) -> None:
